@@ -1,0 +1,1 @@
+"""Export formats for takedown lists, one module per format, all built from the same store query."""
