@@ -59,7 +59,6 @@ def _is_textual(content_type: str, body: bytes) -> bool:
 class ChainSpider(scrapy.Spider):
     """Follows chains; subclasses implement :meth:`iter_targets`."""
 
-    name = "chain"
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):

@@ -105,8 +105,9 @@ class PolicyResolver:
         if name in self._cache:
             return defer.succeed(self._cache[name])
         if self._dns is not None:
-            d = self._dns.getHostByName(name)
-            d.addCallback(lambda ip: [ip])
+            # Ask for A records explicitly (getHostByName sends ANY, which many servers answer
+            # minimally per RFC 8482) and follow CNAMEs ourselves, within this name server only.
+            d = self._lookup_a(name, depth=0)
         else:
             d = defer.Deferred()
             self._system.resolveHostName(_Collector(d), name, 0)
@@ -116,6 +117,21 @@ class PolicyResolver:
             return ips
 
         return d.addCallback(remember)
+
+    def _lookup_a(self, name: str, depth: int) -> defer.Deferred:
+        from twisted.names import dns
+
+        def pick(result):
+            answers = result[0]
+            ips = [str(a.payload.dottedQuad()) for a in answers if a.type == dns.A]
+            if ips:
+                return ips
+            cnames = [str(a.payload.name) for a in answers if a.type == dns.CNAME]
+            if cnames and depth < 8:
+                return self._lookup_a(cnames[0], depth + 1)
+            return []
+
+        return self._dns.lookupAddress(name).addCallback(pick)
 
     def resolveHostName(self, resolutionReceiver, hostName: str, portNumber: int = 0,
                         addressTypes=None, transportSemantics: str = "TCP"):

@@ -37,7 +37,7 @@ class HttpRequest:
         ctype = self.headers.get("content-type", "")
         if self.body and "application/x-www-form-urlencoded" in ctype:
             charset = "gbk" if "gbk" in ctype.lower() else "utf-8"
-            out.update(parse_qsl(self.body.decode(charset, "replace"), keep_blank_values=True))
+            out.update(parse_qsl(self.body.decode("ascii", "replace"), keep_blank_values=True, encoding=charset, errors="replace"))
         elif self.body and "application/json" in ctype:
             import json
 

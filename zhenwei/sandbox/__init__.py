@@ -1,0 +1,1 @@
+"""Sandbox world: synthetic hosts, servers and certificate photos for tests, demos and benchmarks."""
