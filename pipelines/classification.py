@@ -20,7 +20,7 @@ from scrapy.exceptions import NotConfigured
 
 from classifier.reasons import render
 from classifier.rules import rule_verdict
-from spiders.capture import UNREACHABLE
+from spiders.capture import REFUSED, UNREACHABLE
 from zhenwei.items import PageCapture, ScanItem
 
 _TAGS = re.compile(r"<script.*?</script>|<style.*?</style>|<[^>]+>", re.S | re.I)
@@ -70,6 +70,12 @@ def aggregate(item: ScanItem) -> None:
     final = _chain_final(item, first_ua) if first_ua else None
     item.final_url = final.url if final else (chain[-1]["url"] if chain else item.target_url)
     item.model_version = "rules-1"
+    if item.error and item.error["kind"] in REFUSED:
+        # zhenwei stopped on purpose (policy, hostile page): the scan is refused, with no verdict.
+        item.verdict, item.score, item.authority = None, None, None
+        item.reasons = [render("hop_refused", detail=item.error["message"],
+                               url=item.error.get("url", ""))]
+        return
     if not served:
         item.verdict, item.score, item.authority = "unreachable", None, None
         if item.error:

@@ -14,7 +14,9 @@ from datetime import datetime, timezone
 from typing import Any
 from urllib.parse import urlsplit
 
-from scrapy.exceptions import IgnoreRequest
+from scrapy.exceptions import (CannotResolveHostError, DownloadCancelledError,
+                               DownloadConnectionRefusedError, DownloadFailedError,
+                               DownloadTimeoutError, IgnoreRequest, ResponseDataLossError)
 from scrapy.http import Response
 from twisted.internet import error as net_error
 from twisted.internet.defer import CancelledError
@@ -96,24 +98,31 @@ def classify_failure(failure: Failure, url: str) -> dict[str, str]:
     """(kind, message) for a failed fetch. The message is one line and names the URL."""
     host = urlsplit(url).hostname or url
     note = resolver.resolution_notes.get(host)
-    if failure.check(net_error.DNSLookupError):
-        kind, msg = note or ("nxdomain", "the domain does not resolve")
+    # Scrapy >= 2.14 wraps Twisted's errors in its own download exceptions; accept both.
+    if failure.check(net_error.DNSLookupError, CannotResolveHostError):
+        kind, msg = note or ("nxdomain", "the domain does not resolve (NXDOMAIN)")
         kind = {"timeout": "dns_timeout", "error": "dns_error"}.get(kind, kind)
-    elif failure.check(net_error.ConnectionRefusedError):
+    elif failure.check(net_error.ConnectionRefusedError, DownloadConnectionRefusedError):
         kind, msg = "refused", "connection refused"
-    elif failure.check(net_error.TCPTimedOutError, net_error.TimeoutError, TimeoutError):
+    elif failure.check(net_error.TCPTimedOutError, net_error.TimeoutError, TimeoutError,
+                       DownloadTimeoutError):
         kind, msg = "timeout", "timed out"
     elif failure.check(net_error.ConnectError):
         kind, msg = "connect_error", f"could not connect: {failure.getErrorMessage()}"
-    elif failure.check(IgnoreRequest, CancelledError):
+    elif failure.check(IgnoreRequest, CancelledError, DownloadCancelledError):
         text = failure.getErrorMessage()
-        if "max size" in text or "maxsize" in text or "larger than" in text:
-            kind = "bomb" if "decompress" in text.lower() or "compress" in text.lower() else "too_large"
+        low = text.lower()
+        # Scrapy names the limit when the declared length is too big, but a streamed body that
+        # grows past DOWNLOAD_MAXSIZE is cancelled with no message; timeouts have their own
+        # exception, so a bare cancellation here is the size limit.
+        if not text or "max size" in low or "maxsize" in low or "larger than" in low:
+            kind = "bomb" if "decompress" in low else "too_large"
             msg = "response exceeds the size limit" + (" after decompression (compression bomb)"
                                                      if kind == "bomb" else "")
         else:
             kind, msg = "error", text or "request cancelled"
-    elif failure.check(ResponseNeverReceived, ResponseFailed):
+    elif failure.check(ResponseNeverReceived, ResponseFailed, DownloadFailedError,
+                       ResponseDataLossError):
         reasons = getattr(failure.value, "reasons", [])
         detail = "; ".join(r.getErrorMessage() for r in reasons) or failure.getErrorMessage()
         if any(r.check(net_error.TimeoutError, CancelledError) for r in reasons):
