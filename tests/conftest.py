@@ -51,6 +51,12 @@ def _huge(req):
 _BOMB = gzip.compress(b"<html>" + b"\0" * (64 * 1024 * 1024))
 
 
+def _slow(req):
+    resp = _fake(req)
+    resp.delay = 0.3
+    return resp
+
+
 def build_test_world() -> World:
     def h(name, ip="127.0.10.1", handler=None, **kw):
         return name, Host(name, a=[ip] if ip else [], handler=handler, **kw)
@@ -71,6 +77,7 @@ def build_test_world() -> World:
         h("loop.xyz", handler=lambda r: HttpResponse(302, [("Location", "http://loop.xyz/a" if r.path == "/" else "http://loop.xyz/")])),
         h("to-private.xyz", handler=lambda r: HttpResponse(302, [("Location", "http://10.20.30.40/admin")])),
         h("private-a.xyz", ip="10.20.30.40"),
+        h("slow-fake.top", handler=_slow),
         h("metadata.xyz", ip="169.254.169.254"),
     ])
     whois = {"cx-mem-gov.cn": "Domain Name: cx-mem-gov.cn\r\nROID: 20230501s10001s00000001-cn\r\nDomain Status: ok\r\n"
