@@ -109,6 +109,12 @@ CATALOGUE: dict[str, tuple[float, str, str]] = {
         0.08,
         "页面脚本向 {url} 提交证书查询",
         "Page script submits certificate queries to {url}"),
+    "verifies_authority_certificate": (
+        0.0,
+        "页面对「{name}」的证书（{field}：{value}）给出核验结果「{phrase}」，但该证书只能在官方平台 {official} 核验，"
+        "域名 {host} 不是官方平台",
+        "Page confirms a certificate of '{name}' ({field_en}: {value}) as '{phrase}', but such certificates can "
+        "only be verified on the official platform {official}; {host} is not it"),
     "result_card_valid": (
         0.12,
         "页面显示证书查询结果「{phrase}」",

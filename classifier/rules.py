@@ -181,7 +181,10 @@ def rule_verdict(facts: dict[str, Any], url: str, profiles: list[Profile] | None
         return _verdict("legitimate", 0.05 if findings else 0.02, reasons + findings + notes)
 
     if not claims:
-        return _no_claim(facts, host, notes)
+        verifies = None if is_gov_host(host) else _verification_claim(facts, host, profiles)
+        if verifies is None:
+            return _no_claim(facts, host, notes)
+        return _verification_verdict(facts, host, verifies, notes)
 
     claim, prof = claims[0]
     name = claim.get("name") or prof.name
@@ -208,6 +211,57 @@ def rule_verdict(facts: dict[str, Any], url: str, profiles: list[Profile] | None
     reasons += _page_reasons(facts)
     strength = float(claim.get("strength") or 0.0)
     score = 0.5 + 0.2 * strength + sum(r["weight"] for r in reasons[1:])
+    authority = {"id": prof.id, "name": name, "profile_name": prof.name, "tier": prof.tier}
+    return _verdict("impersonation", score, reasons + notes, authority)
+
+
+_VALID_STATUS = ("有效", "正常", "valid", "通过")
+
+
+def _verification_claim(facts: dict[str, Any], host: str,
+                        profiles: list[Profile]) -> tuple[Profile, str, str, str] | None:
+    """The second foundation rule: a page that *confirms* a profiled authority's certificate.
+
+    The official look-up is the only place such a certificate can be verified ("网址是判断证书查询平台
+    真伪的唯一标准"), so a page off the official hosts that shows a certificate issued by a profiled
+    authority (issuer named, or a number in its format) together with a "valid" verdict is a fake
+    verification service, whether or not it names itself. Returns (profile, name, field, value).
+    """
+    service = facts.get("service") or {}
+    cert = facts.get("certificate") or {}
+    status = str(cert.get("status") or "")
+    valid = service.get("result_status") == "valid" or any(v in status.lower() for v in _VALID_STATUS)
+    if not cert or not valid:
+        return None
+    for prof in profiles:
+        if prof.is_official_host(host):
+            return None
+    for prof in profiles:
+        names = prof.match_name(str(cert.get("issuer") or ""))
+        if names:
+            return prof, names[0], "issuer", str(cert["issuer"])
+    for prof in profiles:
+        for key in ("cert_number", "id_number"):
+            if cert.get(key) and prof.match_cert_number(str(cert[key])):
+                return prof, prof.name, key, str(cert[key])
+    return None
+
+
+def _verification_verdict(facts: dict[str, Any], host: str, found: tuple, notes: list[Reason]) -> dict[str, Any]:
+    from classifier.certificate import mask_id
+
+    prof, name, field, value = found
+    if field != "issuer":
+        value = mask_id(value)  # reasons end up in reports: no full ID numbers there
+    service = facts.get("service") or {}
+    phrase = service.get("result_phrase") or str((facts.get("certificate") or {}).get("status") or "有效")
+    reasons = [render("verifies_authority_certificate", name=name, field=FIELD_LABELS[field][0],
+                      field_en=FIELD_LABELS[field][1], value=value, phrase=phrase,
+                      official=_official_text(prof), host=host, authority=prof.id)]
+    reasons.append(render("not_gov_cn", host=host))
+    reasons += _host_reasons(host, prof)
+    reasons += [r for r in _page_reasons(facts) if r["code"] != "result_card_valid"]
+    score = 0.6 + sum(r["weight"] for r in reasons[1:])
     authority = {"id": prof.id, "name": name, "profile_name": prof.name, "tier": prof.tier}
     return _verdict("impersonation", score, reasons + notes, authority)
 

@@ -119,7 +119,7 @@ class ClassificationPipeline:
         if not isinstance(item, ScanItem) or (item.error or {}).get("kind") == "bad_url":
             return item
         for page in item.pages:
-            if page.facts and not page.facts.get("json") and 200 <= page.status < 300:
+            if page.facts and 200 <= page.status < 300:
                 page.verdict = rule_verdict(page.facts, page.url)
         aggregate(item)
         return item

@@ -10,6 +10,7 @@ Reads ``ZHENWEI_EXTRACT_ENABLED`` and ``ZHENWEI_MAX_PARSE_BYTES``.
 from __future__ import annotations
 
 import json
+import re
 
 from scrapy.exceptions import NotConfigured
 
@@ -17,6 +18,21 @@ from classifier.certificate import extract_certificate_from_json
 from classifier.extract import page_facts
 from zhenwei.items import PageCapture, ScanItem
 from zhenwei.textdecode import decode_html, looks_binary
+
+
+_JSONP = re.compile(r"^\s*[\w$.]+\s*\((.*)\)\s*;?\s*$", re.S)
+
+
+def parse_json_or_jsonp(text: str):
+    """The value of a JSON body, or of a JSONP ``callback({...})`` body; None if neither."""
+    for candidate in (text, (m.group(1) if (m := _JSONP.match(text[:2_000_000])) else None)):
+        if candidate is None:
+            continue
+        try:
+            return json.loads(candidate)
+        except ValueError:
+            continue
+    return None
 
 
 def extract_page(page: PageCapture, max_bytes: int) -> None:
@@ -32,14 +48,12 @@ def extract_page(page: PageCapture, max_bytes: int) -> None:
             page.facts = {"binary": True, "text_empty": True}
             return
         page.text, page.encoding = decode_html(page.body[:max_bytes], page.content_type)
-    if "json" in ctype or page.text.lstrip()[:1] in ("{", "["):
-        try:
-            data = json.loads(page.text)
-        except ValueError:
-            data = None
+    if "json" in ctype or "javascript" in ctype or page.text.lstrip()[:1] in ("{", "["):
+        data = parse_json_or_jsonp(page.text)
         if data is not None:
-            page.facts = {"json": True, "certificate": extract_certificate_from_json(data) or None,
-                          "text_empty": False}
+            cert = extract_certificate_from_json(data) or None
+            page.facts = {"json": True, "certificate": cert, "text_empty": False,
+                          "service": {"result_status": None, "has_result_card": bool(cert)}}
             return
     page.facts = page_facts(page.text, page.url, dict(page.response_headers))
 

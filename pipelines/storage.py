@@ -26,19 +26,19 @@ from zhenwei.store import Store
 
 def site_status(item: ScanItem, known: dict[str, Any] | None) -> tuple[str, str | None]:
     """(status, down_reason) of the scanned site: live, down or benign, with the evidence kind."""
+    state = next((st for p in item.pages if (st := page_state(p.facts or {}))), None)
     if item.verdict == "unreachable":
         if item.error and item.error["kind"] in UNREACHABLE:
             return "down", item.error["kind"]
+        if state:  # a suspension notice served with 403/451/503 says more than the status code
+            return "down", state
         final = [p for p in item.pages if p.url == item.final_url]
         return "down", f"http_{final[-1].status}" if final else "unreachable"
     if item.verdict == "impersonation":
         return "live", None
-    state = None
-    for page in item.pages:
-        state = state or page_state(page.facts or {})
     if state:
         return "down", state
-    was_fake = known is not None and (known.get("source") == "known-list"
+    was_fake = known is not None and (known.get("origin") == "known-list"
                                       or known.get("status") in ("live", "down"))
     return ("down", "no_longer_impersonates") if was_fake else ("benign", None)
 

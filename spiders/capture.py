@@ -27,7 +27,8 @@ from zhenwei import resolver
 from zhenwei.items import PageCapture
 
 #: failure kinds that mean "the site is not there" (evidence of a takedown)
-UNREACHABLE = {"nxdomain", "servfail", "dns_timeout", "refused", "timeout", "connect_error"}
+UNREACHABLE = {"nxdomain", "servfail", "dns_timeout", "dns_error", "refused", "timeout",
+               "connect_error", "tls_error"}
 #: failure kinds that mean "we refused to go on" (hostile page or policy)
 REFUSED = {"blocked", "too_large", "bomb", "binary", "redirect_loop", "too_many_hops", "bad_url"}
 
@@ -123,13 +124,17 @@ def classify_failure(failure: Failure, url: str) -> dict[str, str]:
             kind, msg = "error", text or "request cancelled"
     elif failure.check(ResponseNeverReceived, ResponseFailed, DownloadFailedError,
                        ResponseDataLossError):
-        reasons = getattr(failure.value, "reasons", [])
+        value = failure.value
+        reasons = getattr(value, "reasons", None) or getattr(value.__cause__, "reasons", None) or []
         detail = "; ".join(r.getErrorMessage() for r in reasons) or failure.getErrorMessage()
         if any(r.check(net_error.TimeoutError, CancelledError) for r in reasons):
-            kind = "timeout"
+            kind, msg = "timeout", f"no valid HTTP response: {detail}"
+        elif url.startswith("https:") and ("ConnectionLost" in detail or "Connection lost" in detail
+                                           or "SSL" in detail):
+            # The TLS handshake was refused (e.g. no certificate for this name): no HTTPS site here.
+            kind, msg = "tls_error", "TLS handshake failed: no HTTPS site is served for this name"
         else:
-            kind = "error"
-        msg = f"no valid HTTP response: {detail}"
+            kind, msg = "error", f"no valid HTTP response: {detail}"
     else:
         kind, msg = "error", failure.getErrorMessage() or failure.type.__name__
     return {"kind": kind, "message": msg, "url": url}

@@ -89,7 +89,7 @@ class ChainSpider(scrapy.Spider):
             input_kind=target.get("input_kind") or "url",
             target_url=raw,
             started_at=utc_now(),
-            meta={k: target[k] for k in ("site", "source", "note") if target.get(k)},
+            meta={k: target[k] for k in ("site", "source", "origin", "note") if target.get(k)},
         )
         try:
             url = validate_url(raw)

@@ -74,7 +74,7 @@ def run_demo(state_dir: Path, seed: int = 2023, echo: Callable[[str], None] = pr
                 photo_errors.append(str(exc))
         n_photo_targets = len(targets)
         targets += [{"url": r["url"], "input": r["url"], "input_kind": "known-site",
-                     "site": r["domain"], "source": "known-list"} for r in rows]
+                     "site": r["domain"], "origin": "known-list"} for r in rows]
         echo(f"扫描 scanning {n_photo_targets} QR codes from {len(shipped_photos())} photos "
              f"and {len(rows)} known sites ...")
         options = RunOptions(db=str(db_path), evidence_dir=str(state_dir / "evidence"),
@@ -100,7 +100,7 @@ def run_demo(state_dir: Path, seed: int = 2023, echo: Callable[[str], None] = pr
         echo(f"  照片无法识别 unreadable photo: {e}")
 
     store = Store(db_path)
-    known = [s for s in store.sites() if s["source"] == "known-list"]
+    known = store.sites(origin="known-list")
     status = Counter(s["status"] for s in known)
     reasons = Counter(s["down_reason"] for s in known if s["status"] == "down")
     echo("\n== 已知仿冒网站 Known fake sites (from this crawl) ==")

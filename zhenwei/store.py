@@ -74,6 +74,14 @@ def m001_initial(db: sqlite_utils.Database) -> None:
         db[table].create_index(cols, if_not_exists=True)
 
 
+@migrations()
+def m002_site_origin(db: sqlite_utils.Database) -> None:
+    # How a site entered the store ("known-list" import, "scan", "image", ...), kept apart from
+    # "source", which is where the lead came from (e.g. 西城区检察院线索).
+    db["sites"].add_column("origin", str)
+    db["sites"].create_index(["origin"], if_not_exists=True)
+
+
 def utcnow() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
@@ -165,12 +173,13 @@ class Store:
         existing = self.site(domain)
         if existing is None:
             row.update(first_seen=now, source=item.meta.get("source") or item.input_kind,
-                       url=item.target_url)
+                       origin=item.meta.get("origin") or item.input_kind, url=item.target_url)
         if status == "live":
             row["last_seen"] = now
         self.db["sites"].upsert(row, pk="domain", alter=False)
 
-    def import_sites(self, rows: Iterable[dict[str, str]], source: str) -> dict[str, int]:
+    def import_sites(self, rows: Iterable[dict[str, str]], source: str,
+                     origin: str = "known-list") -> dict[str, int]:
         """Merge validated rows ``{domain, url, first_seen, source?, note?}`` into ``sites``.
 
         Never duplicates a known domain: the earliest first_seen wins, other fields fill gaps only.
@@ -184,6 +193,7 @@ class Store:
                         "domain": r["domain"], "url": r.get("url") or None,
                         "first_seen": r.get("first_seen") or utcnow(), "status": "unknown",
                         "source": r.get("source") or source, "note": r.get("note") or None,
+                        "origin": origin,
                     })
                     added += 1
                     continue
@@ -191,6 +201,8 @@ class Store:
                 if r.get("first_seen") and (not existing["first_seen"]
                                             or r["first_seen"] < existing["first_seen"]):
                     update["first_seen"] = r["first_seen"]
+                if existing.get("origin") != origin and not existing.get("origin"):
+                    update["origin"] = origin
                 for key in ("url", "note", "source"):
                     if r.get(key) and not existing.get(key):
                         update[key] = r[key]
@@ -204,9 +216,9 @@ class Store:
         rows = list(self.db["sites"].rows_where("domain = ?", [domain]))
         return rows[0] if rows else None
 
-    def sites(self, source: str | None = None) -> list[dict]:
-        if source:
-            return list(self.db["sites"].rows_where("source = ?", [source], order_by="domain"))
+    def sites(self, origin: str | None = None) -> list[dict]:
+        if origin:
+            return list(self.db["sites"].rows_where("origin = ?", [origin], order_by="domain"))
         return list(self.db["sites"].rows_where(order_by="domain"))
 
     def scan(self, scan_id: str) -> dict | None:

@@ -747,3 +747,25 @@ def write_negative_samples(outdir: Path, seed: int = 0) -> dict[str, Path]:
     data = _jpeg_bytes(good, good_plan.quality)
     paths["truncated"].write_bytes(data[: len(data) * 2 // 5])
     return paths
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Regenerate the shipped certificate photos from the sandbox world's photo targets."""
+    import argparse
+
+    from zhenwei.sandbox.world import build_world
+
+    ap = argparse.ArgumentParser(prog="python -m zhenwei.sandbox.photos", description=main.__doc__)
+    ap.add_argument("--out", type=Path, required=True)
+    ap.add_argument("--seed", type=int, default=2023)
+    args = ap.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+    for old in args.out.glob("*.jpg"):
+        old.unlink()
+    rows = generate_photo_set(build_world(args.seed).photo_targets, args.out, args.seed)
+    print(f"wrote {len(rows)} photos to {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
