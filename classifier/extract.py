@@ -66,7 +66,7 @@ def _form_summary(form: dict[str, Any]) -> dict[str, Any]:
                        for f in form["fields"][:30]]}
 
 
-def page_facts(html: str | bytes | None, url: str, headers: dict[str, str] | None = None,
+def page_facts(html: str | bytes | Document | None, url: str, headers: dict[str, str] | None = None,
                profiles: list[Profile] | None = None, max_chars: int = MAX_CHARS) -> dict[str, Any]:
     """Facts of one page. ``headers`` are the response headers (any case); ``html`` may be bytes.
 
@@ -82,7 +82,10 @@ def page_facts(html: str | bytes | None, url: str, headers: dict[str, str] | Non
     notes: list[str] = []
     profiles = profiles if profiles is not None else load_profiles()
     headers = {str(k).lower(): str(v) for k, v in (headers or {}).items()}
-    doc = _safe(notes, "parse", lambda: parse_document(html, url, max_chars), None) or Document(url, None)
+    if isinstance(html, Document):  # already parsed by the caller (the spider parses each page once)
+        doc, html = html, ""
+    else:
+        doc = _safe(notes, "parse", lambda: parse_document(html, url, max_chars), None) or Document(url, None)
     notes = doc.notes + notes
     raw = html if isinstance(html, str) else ""
     text = _safe(notes, "text", lambda: doc.visible_text, "")

@@ -9,6 +9,7 @@ Reads ``ZHENWEI_EXTRACT_ENABLED`` and ``ZHENWEI_MAX_PARSE_BYTES``.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 
@@ -55,7 +56,9 @@ def extract_page(page: PageCapture, max_bytes: int) -> None:
             page.facts = {"json": True, "certificate": cert, "text_empty": False,
                           "service": {"result_status": None, "has_result_card": bool(cert)}}
             return
-    page.facts = page_facts(page.text, page.url, dict(page.response_headers))
+    page.facts = page_facts(page.doc if page.doc is not None else page.text, page.url,
+                            dict(page.response_headers))
+    page.doc = None  # not needed past extraction; keep items small
 
 
 class ExtractionPipeline:
@@ -71,6 +74,13 @@ class ExtractionPipeline:
 
     def process_item(self, item):
         if isinstance(item, ScanItem):
+            # The WeChat and desktop views of a site are usually byte-identical: extract once.
+            seen: dict[tuple, dict] = {}
             for page in item.pages:
+                key = (page.url, page.status, hashlib.sha256(page.body).digest())
+                if key in seen:
+                    page.facts, page.doc = seen[key], None
+                    continue
                 extract_page(page, self.max_bytes)
+                seen[key] = page.facts
         return item

@@ -26,6 +26,7 @@ from scrapy.http import FormRequest, Request, Response
 
 from classifier.pageflow import find_ajax_endpoints, find_query_forms, find_redirects
 from classifier.certificate import find_cert_numbers
+from classifier.document import Document, parse_document
 from spiders.capture import REFUSED, UNREACHABLE, capture_response, classify_failure, utc_now
 from zhenwei.items import ScanItem
 from zhenwei.netpolicy import BadTarget, validate_url
@@ -165,14 +166,16 @@ class ChainSpider(scrapy.Spider):
         text, encoding = decode_html(response.body[: self.max_parse], ctype)
         page.text, page.encoding = text, encoding
         if "json" not in ctype.lower():
-            for hop in find_redirects(text, response.url):
+            # Parse once: the finders here and the extraction pipeline share this document.
+            page.doc = parse_document(text, response.url, self.max_parse)
+            for hop in find_redirects(page.doc, response.url):
                 if hop["url"] != response.url:
                     yield from self._follow(scan, chain, hop["url"], hop["kind"])
                     return
         if self.submit_queries and not chain.submitted and meta["kind"] not in ("form", "ajax"):
             numbers = scan.cert_numbers or find_cert_numbers(" ".join(h["url"] for h in chain.hops))
             if numbers:
-                request = self._query_request(scan, chain, response, text, numbers[0])
+                request = self._query_request(scan, chain, response, page.doc or text, numbers[0])
                 if request is not None:
                     chain.submitted = True
                     chain.visited.add((request.method, request.url, request.body))
@@ -180,7 +183,7 @@ class ChainSpider(scrapy.Spider):
                     return
         yield from self._end(scan, chain, None)
 
-    def _query_request(self, scan: _Scan, chain: _Chain, response: Response, text: str,
+    def _query_request(self, scan: _Scan, chain: _Chain, response: Response, text: "str | Document",
                        number: str) -> Request | None:
         """A request that submits ``number`` through the page's query form or AJAX API, if any."""
         id_number = number[1:] if number[:1] in "Tt" and len(number) == 19 else number

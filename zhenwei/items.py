@@ -41,6 +41,7 @@ class PageCapture:
     # filled by pipelines.extraction
     text: str | None = None  # decoded body (not stored; the WARC holds the bytes)
     encoding: str | None = None
+    doc: Any = None  # the parsed page (classifier.document.Document), shared by spider and pipelines
     facts: dict[str, Any] | None = None
     # filled by pipelines.classification
     verdict: dict[str, Any] | None = None
