@@ -60,15 +60,17 @@ def main() -> int:
         tfile = tmp / "targets.jsonl"
         tfile.write_text("".join(json.dumps(t) + "\n" for t in targets_for(world, args.n)))
         results = {}
-        for label, items in (("full, CONCURRENT_ITEMS=8", 8), ("full, CONCURRENT_ITEMS=100", 100)):
-            db = tmp / f"full{items}.db"
-            opts = RunOptions(db=str(db), evidence_dir=str(tmp / f"ev{items}"), network_file=str(net),
-                              extra={"CONCURRENT_ITEMS": items})
+        for label, items, workers in (("full, CONCURRENT_ITEMS=8", 8, 0),
+                                      ("full, CONCURRENT_ITEMS=100", 100, 0),
+                                      ("full, 8, EXTRACT_WORKERS=1", 8, 1)):
+            db = tmp / f"full{items}-{workers}.db"
+            opts = RunOptions(db=str(db), evidence_dir=str(tmp / f"ev{items}-{workers}"), network_file=str(net),
+                              extra={"CONCURRENT_ITEMS": items, "ZHENWEI_EXTRACT_WORKERS": workers})
             results[label] = rate(run_in_subprocess("scan", {"targets": str(tfile)}, opts))
         # Replay exactly the requests of the first full crawl (read back from its WARC files).
         rfile = tmp / "requests.jsonl"
         with rfile.open("w") as fh:
-            for warc in sorted((tmp / "ev8" / "warc").glob("*.warc.gz")):
+            for warc in sorted((tmp / "ev8-0" / "warc").glob("*.warc.gz")):
                 with warc.open("rb") as stream:
                     for rec in ArchiveIterator(stream):
                         if rec.rec_type != "request":

@@ -150,3 +150,12 @@ def test_loopback_refused_without_allowlist(test_sandbox, tmp_path):
     [r] = scan_targets([{"url": URLS["form"]}], opts, timeout=60)
     assert r["error"]["kind"] == "blocked" and "loopback" in r["error"]["message"]
     assert not r["evidence"]["pages"]
+
+
+def test_extraction_in_a_worker_process_gives_the_same_result(test_sandbox, tmp_path):
+    _, net = test_sandbox
+    opts = RunOptions(db=str(tmp_path / "z.db"), evidence_dir=str(tmp_path / "ev"), network_file=str(net),
+                      extra={"ZHENWEI_EXTRACT_WORKERS": 1})
+    [r] = scan_targets([{"url": URLS["js_gbk"]}], opts, timeout=60)
+    assert r["verdict"] == "impersonation"
+    assert r["certificate"]["holder_name"] == "李**"

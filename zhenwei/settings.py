@@ -57,6 +57,8 @@ ZHENWEI_WARC_ENABLED = True  # write every response to WARC with its SHA-256
 ZHENWEI_DNS_ENABLED = True  # record A/AAAA/NS/MX/TXT of each scanned domain
 ZHENWEI_WHOIS_ENABLED = True  # record WHOIS of each scanned registrable domain
 ZHENWEI_EXTRACT_ENABLED = True  # claims, gov markers, certificate record
+# Child processes for extraction (0: in the crawl process). 1 puts it on the second core.
+ZHENWEI_EXTRACT_WORKERS = 0
 ZHENWEI_CLASSIFY_ENABLED = True  # verdict, score, authority, reasons
 ZHENWEI_STORE_ENABLED = True  # write scans, pages and evidence rows to the database
 ZHENWEI_DNS_TIMEOUT = 3.0  # seconds, evidence DNS lookups
