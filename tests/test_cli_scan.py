@@ -83,3 +83,29 @@ def test_qr_decode_json_lines(tmp_path):
     assert sorted(lines[0]["texts"]) == sorted(expected)
     assert lines[1]["file"] == str(bad) and "error" in lines[1]
     assert res.exit_code == 1
+
+
+def test_scrapy_crawl_from_repo_root(test_sandbox, tmp_path):
+    """`scrapy crawl scan` works from the repo root with the project settings, as Scrapy users expect."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    import sqlite3
+
+    _, net = test_sandbox
+    network = json.loads(net.read_text())
+    root = Path(__file__).resolve().parent.parent
+    scrapy = Path(sys.executable).parent / "scrapy"
+    db = tmp_path / "z.db"
+    proc = subprocess.run(
+        [str(scrapy), "crawl", "scan", "-a", "url=http://t.dwz9.cn/aB3x",
+         "-s", f"ZHENWEI_DB={db}", "-s", f"ZHENWEI_EVIDENCE_DIR={tmp_path / 'ev'}",
+         "-s", f"ZHENWEI_NAMESERVER={network['nameserver']}",
+         "-s", f"ZHENWEI_WHOIS_SERVER={network['whois_server']}",
+         "-s", "ZHENWEI_ALLOW_NET=127.0.0.0/8",
+         "-s", f"ZHENWEI_PORT_MAP=80:{network['port_map']['80']}"],
+        cwd=root, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    verdicts = [r[0] for r in sqlite3.connect(db).execute("select verdict from scans")]
+    assert verdicts == ["impersonation"]
