@@ -267,5 +267,97 @@ def demo(state_dir, seed):
     sys.exit(run_demo(Path(state_dir), seed=seed, echo=click.echo))
 
 
+@main.command()
+@click.option("--input", "input_path", required=True, type=click.Path(), help="JSON lines: url, html, id?, headers?")
+@click.option("--output", "output_path", type=click.Path(), help="Write results here instead of stdout.")
+def classify(input_path, output_path):
+    """Score saved pages: one JSON line per input line, in the same order.
+
+    Each output line has id (when given), url, score (0-1), verdict (impersonation or legitimate),
+    authority and reasons. A malformed line gives an error naming its line number; the rest still
+    run (exit status 1 if any line failed).
+
+    \b
+    Example:
+        zhenwei classify --input pages.jsonl --output scores.jsonl
+    """
+    from classifier.scoring import read_jsonl, score_rows
+
+    failed = False
+    out = open(output_path, "w", encoding="utf-8") if output_path else sys.stdout
+    try:
+        with open(input_path, encoding="utf-8", errors="replace") as fh:
+            batch: list[dict] = []
+
+            def flush():
+                for res in score_rows(batch):
+                    out.write(json.dumps(res, ensure_ascii=False) + "\n")
+                batch.clear()
+
+            for _, row, error in read_jsonl(fh):
+                if error:
+                    flush()  # keep output in input order
+                    click.echo(f"zhenwei: {input_path}: {error}", err=True)
+                    failed = True
+                    continue
+                batch.append(row)
+                if len(batch) >= 256:
+                    flush()
+            flush()
+    except FileNotFoundError:
+        click.echo(f"zhenwei: error: {input_path}: file not found", err=True)
+        sys.exit(2)
+    finally:
+        if output_path:
+            out.close()
+    sys.exit(1 if failed else 0)
+
+
+@main.group()
+def classifier() -> None:
+    """The impersonation model: train and evaluate."""
+
+
+@classifier.command("train")
+@click.option("--seed", default=7, show_default=True, type=int, help="Corpus seed.")
+@click.option("--out", type=click.Path(), help="Model path (default: the shipped model).")
+def classifier_train(seed, out):
+    """Rebuild the labelled corpus, evaluate under group k-fold, fit and save the model.
+
+    \b
+    Example:
+        zhenwei classifier train
+    """
+    from classifier.scoring import MODEL_PATH, train
+
+    meta = train(Path(out) if out else MODEL_PATH, seed)
+    ev = meta["evaluation"]
+    click.echo(f"saved {out or MODEL_PATH}: recall {ev['recall']}, precision {ev['precision']}, "
+               f"ROC AUC {ev['roc_auc']}, FPR hard negatives {ev['fpr_hard_negatives']}")
+
+
+@classifier.command("evaluate")
+@click.option("--seed", default=7, show_default=True, type=int, help="Corpus seed.")
+@click.option("--report", default="var/classifier-evaluation.md", show_default=True, type=click.Path())
+def classifier_evaluate(seed, report):
+    """Evaluate the model design under group k-fold by kit/source and write a Markdown report.
+
+    \b
+    Example:
+        zhenwei classifier evaluate --report var/eval.md
+    """
+    from classifier.corpus import build_corpus
+    from classifier.evaluate import format_report, metrics, out_of_fold_scores
+    from classifier.model import build_model
+
+    rows = build_corpus(seed)
+    m = metrics(rows, out_of_fold_scores(rows, build_model, n_splits=5))
+    text = format_report(m)
+    Path(report).parent.mkdir(parents=True, exist_ok=True)
+    Path(report).write_text(text, encoding="utf-8")
+    click.echo(text)
+    click.echo(f"report written to {report}")
+
+
 if __name__ == "__main__":
     main()
