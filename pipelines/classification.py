@@ -109,17 +109,41 @@ def aggregate(item: ScanItem) -> None:
 
 
 class ClassificationPipeline:
+    """Scores pages with the rules, or with the shipped model (``ZHENWEI_CLASSIFIER = "model"``)."""
+
+    def __init__(self, use_model: bool = False):
+        self.model = self.meta = None
+        if use_model:
+            from classifier.model import load_model
+            from classifier.scoring import MODEL_PATH
+
+            self.model, self.meta = load_model(MODEL_PATH)  # refuses a mismatched model, loudly
+
     @classmethod
     def from_crawler(cls, crawler):
-        if not crawler.settings.getbool("ZHENWEI_CLASSIFY_ENABLED"):
+        s = crawler.settings
+        if not s.getbool("ZHENWEI_CLASSIFY_ENABLED"):
             raise NotConfigured("ZHENWEI_CLASSIFY_ENABLED is off")
-        return cls()
+        kind = s.get("ZHENWEI_CLASSIFIER", "rules")
+        if kind not in ("rules", "model"):
+            raise ValueError(f"ZHENWEI_CLASSIFIER={kind!r}: expected 'rules' or 'model'")
+        return cls(use_model=kind == "model")
+
+    def _score(self, pages: list[PageCapture]) -> None:
+        html_pages = [p for p in pages if not p.facts.get("json")]
+        if self.model is not None and html_pages:
+            from classifier.scoring import score_rows
+
+            rows = [{"url": p.url, "html": "", "facts": p.facts} for p in html_pages]
+            for page, res in zip(html_pages, score_rows(rows, self.model, self.meta)):
+                page.verdict = res
+        for page in pages:
+            if page.verdict is None:
+                page.verdict = rule_verdict(page.facts, page.url)
 
     def process_item(self, item):
         if not isinstance(item, ScanItem) or (item.error or {}).get("kind") == "bad_url":
             return item
-        for page in item.pages:
-            if page.facts and 200 <= page.status < 300:
-                page.verdict = rule_verdict(page.facts, page.url)
+        self._score([p for p in item.pages if p.facts and 200 <= p.status < 300])
         aggregate(item)
         return item

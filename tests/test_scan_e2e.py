@@ -159,3 +159,14 @@ def test_extraction_in_a_worker_process_gives_the_same_result(test_sandbox, tmp_
     [r] = scan_targets([{"url": URLS["js_gbk"]}], opts, timeout=60)
     assert r["verdict"] == "impersonation"
     assert r["certificate"]["holder_name"] == "李**"
+
+
+def test_model_classifier_in_the_scan_pipeline(test_sandbox, tmp_path):
+    _, net = test_sandbox
+    opts = RunOptions(db=str(tmp_path / "z.db"), evidence_dir=str(tmp_path / "ev"), network_file=str(net),
+                      extra={"ZHENWEI_CLASSIFIER": "model"})
+    fake, school = scan_targets([{"url": URLS["form"]}, {"url": URLS["school"]}], opts, timeout=60)
+    assert fake["verdict"] == "impersonation" and fake["model_version"].startswith("lr-cal-1")
+    assert fake["reasons"] and fake["authority"]["id"] == "mem"
+    assert school["verdict"] == "legitimate"
+    assert Store(tmp_path / "z.db").scan(fake["scan_id"])["model_version"].startswith("lr-cal-1")

@@ -60,6 +60,8 @@ ZHENWEI_EXTRACT_ENABLED = True  # claims, gov markers, certificate record
 # Child processes for extraction (0: in the crawl process). 1 puts it on the second core.
 ZHENWEI_EXTRACT_WORKERS = 0
 ZHENWEI_CLASSIFY_ENABLED = True  # verdict, score, authority, reasons
+# What gives page verdicts: "rules" (transparent rules) or "model" (the shipped calibrated model).
+ZHENWEI_CLASSIFIER = os.environ.get("ZHENWEI_CLASSIFIER", "rules")
 ZHENWEI_STORE_ENABLED = True  # write scans, pages and evidence rows to the database
 ZHENWEI_DNS_TIMEOUT = 3.0  # seconds, evidence DNS lookups
 ZHENWEI_WHOIS_TIMEOUT = 5.0  # seconds, evidence WHOIS lookups
