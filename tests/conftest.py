@@ -87,6 +87,19 @@ def build_test_world() -> World:
                  listen_ips=["127.0.10.1"])
 
 
+def warc_payload_sha256(warc_file: str, offset: int) -> str:
+    """SHA-256 of the payload of the response record at ``offset`` (asserts it is a response)."""
+    import hashlib
+
+    from warcio.archiveiterator import ArchiveIterator
+
+    with open(warc_file, "rb") as fh:
+        fh.seek(offset)
+        record = next(iter(ArchiveIterator(fh)))
+        assert record.rec_type == "response"
+        return hashlib.sha256(record.content_stream().read()).hexdigest()
+
+
 @pytest.fixture(scope="session")
 def test_sandbox(tmp_path_factory):
     from zhenwei.sandbox.runner import Sandbox

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import signal
@@ -11,8 +10,8 @@ import subprocess
 import sys
 import time
 
-from warcio.archiveiterator import ArchiveIterator
 
+from conftest import warc_payload_sha256
 from zhenwei.config import RunOptions
 
 
@@ -52,7 +51,4 @@ def test_sigkill_mid_crawl_leaves_whole_scans_only(test_sandbox, tmp_path):
     assert con.execute("select count(*) from pages where scan_id not in (select id from scans)").fetchone()[0] == 0
     assert con.execute("select count(*) from scans s where (select count(*) from pages p where p.scan_id = s.id) < 2").fetchone()[0] == 0
     for sha, path, offset in con.execute("select sha256, warc_file, warc_offset from pages"):
-        with open(path, "rb") as fh:
-            fh.seek(offset)
-            rec = next(iter(ArchiveIterator(fh)))
-            assert hashlib.sha256(rec.content_stream().read()).hexdigest() == sha
+        assert warc_payload_sha256(path, offset) == sha

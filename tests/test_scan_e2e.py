@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from warcio.archiveiterator import ArchiveIterator
 
+from conftest import warc_payload_sha256
 from zhenwei.config import RunOptions
 from zhenwei.scan import scan_targets
 from zhenwei.store import Store
@@ -126,11 +125,7 @@ def test_every_stored_hash_matches_its_warc_record(scanned):
     rows = list(store.db.query("select sha256, warc_file, warc_offset from pages"))
     assert len(rows) > 10
     for row in rows:
-        with open(row["warc_file"], "rb") as fh:
-            fh.seek(row["warc_offset"])
-            record = next(iter(ArchiveIterator(fh)))
-            assert record.rec_type == "response"
-            assert hashlib.sha256(record.content_stream().read()).hexdigest() == row["sha256"]
+        assert warc_payload_sha256(row["warc_file"], row["warc_offset"]) == row["sha256"]
 
 
 def test_warc_files_pass_warcio_check(scanned):
