@@ -22,13 +22,9 @@ HARD_NEGATIVES = {"training", "training_school", "news", "tutorial", "company", 
                   "exam_agency", "hard_negative"}
 
 
-def out_of_fold_scores(rows: list[dict[str, Any]], make_model: Callable[[], Any],
-                       n_splits: int = 5) -> np.ndarray:
-    """Probability of impersonation for every row, each predicted by a model that never saw its group."""
-    records = to_records(rows)  # parse once for all folds
-    y = np.array([int(r["label"]) for r in rows])
-    groups = np.array([str(r["group"]) for r in rows])
-    scores = np.zeros(len(rows))
+def _oof(records: list, y: np.ndarray, groups: np.ndarray, make_model: Callable[[], Any],
+         n_splits: int) -> np.ndarray:
+    scores = np.zeros(len(records))
     for train, test in GroupKFold(n_splits=n_splits).split(records, y, groups):
         model = make_model()
         model.fit([records[i] for i in train], y[train])
@@ -36,9 +32,57 @@ def out_of_fold_scores(rows: list[dict[str, Any]], make_model: Callable[[], Any]
     return scores
 
 
-def metrics(rows: list[dict[str, Any]], scores: np.ndarray, threshold: float = 0.5) -> dict[str, Any]:
+def _arrays(rows: list[dict[str, Any]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    return (np.array([int(r["label"]) for r in rows]), np.array([str(r["group"]) for r in rows]),
+            np.array([r["label"] == 0 and r["category"] in HARD_NEGATIVES for r in rows]))
+
+
+def out_of_fold_scores(rows: list[dict[str, Any]], make_model: Callable[[], Any],
+                       n_splits: int = 5) -> np.ndarray:
+    """Probability of impersonation for every row, each predicted by a model that never saw its group."""
+    y, groups, _ = _arrays(rows)
+    return _oof(to_records(rows), y, groups, make_model, n_splits)  # parse once for all folds
+
+
+def choose_threshold(y: np.ndarray, hard: np.ndarray, scores: np.ndarray, recall_target: float = 0.97,
+                     max_hard_fpr: float = 0.01) -> float:
+    """The highest threshold reaching ``recall_target`` with at most ``max_hard_fpr`` false positives
+    on hard negatives; if none reaches the recall, the lowest threshold that keeps the FPR bound."""
+    feasible = []
+    for t in np.round(np.arange(0.05, 0.951, 0.01), 2):
+        pred = scores >= t
+        fpr = float(pred[hard].mean()) if hard.any() else 0.0
+        if fpr <= max_hard_fpr:
+            feasible.append((float(t), float(pred[y == 1].mean())))
+    if not feasible:
+        return 0.5
+    reaching = [t for t, rec in feasible if rec >= recall_target]
+    return max(reaching) if reaching else min(t for t, _ in feasible)
+
+
+def nested_predictions(rows: list[dict[str, Any]], make_model: Callable[[], Any], n_splits: int = 5,
+                       inner_splits: int = 3) -> tuple[np.ndarray, np.ndarray, list[float]]:
+    """Out-of-fold scores and predictions where each fold's threshold was chosen by an inner group
+    k-fold on that fold's training part only: the reported figures never saw the test groups."""
+    records = to_records(rows)
+    y, groups, hard = _arrays(rows)
+    scores, pred, thresholds = np.zeros(len(rows)), np.zeros(len(rows), dtype=int), []
+    for train, test in GroupKFold(n_splits=n_splits).split(records, y, groups):
+        inner = _oof([records[i] for i in train], y[train], groups[train], make_model, inner_splits)
+        t = choose_threshold(y[train], hard[train], inner)
+        model = make_model().fit([records[i] for i in train], y[train])
+        scores[test] = model.predict_proba([records[i] for i in test])[:, 1]
+        pred[test] = scores[test] >= t
+        thresholds.append(t)
+    return scores, pred, thresholds
+
+
+def metrics(rows: list[dict[str, Any]], scores: np.ndarray, threshold: float | list[float] = 0.5,
+            pred: np.ndarray | None = None) -> dict[str, Any]:
+    """Figures for out-of-fold ``scores``; ``pred`` overrides ``scores >= threshold`` (nested CV)."""
     y = np.array([int(r["label"]) for r in rows])
-    pred = (scores >= threshold).astype(int)
+    if pred is None:
+        pred = (scores >= threshold).astype(int)
     cats = sorted({r["category"] for r in rows})
     per_category = {}
     for c in cats:

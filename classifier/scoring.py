@@ -18,7 +18,7 @@ from classifier.model import build_model, data_hash, load_model, save_model
 from classifier.rules import rule_verdict
 
 MODEL_PATH = Path(__file__).parent / "models" / "impersonation.skops"
-THRESHOLD = 0.5
+THRESHOLD = 0.5  # only for a model whose metadata names no threshold
 
 
 def score_rows(rows: list[dict[str, Any]], model=None, meta: dict | None = None) -> list[dict[str, Any]]:
@@ -30,7 +30,7 @@ def score_rows(rows: list[dict[str, Any]], model=None, meta: dict | None = None)
     out = []
     for row, rec, p in zip(rows, records, probs):
         rule = rule_verdict(rec["facts"], row["url"])
-        verdict = "impersonation" if p >= THRESHOLD else "legitimate"
+        verdict = "impersonation" if p >= (meta or {}).get("threshold", THRESHOLD) else "legitimate"
         result = {"url": row["url"], "score": round(float(p), 4), "verdict": verdict,
                   "authority": rule.get("authority") if verdict == "impersonation" else None,
                   "reasons": rule.get("reasons") or [],
@@ -60,13 +60,17 @@ def read_jsonl(lines: Iterable[str]) -> Iterator[tuple[int, dict | None, str | N
 def train(out: Path = MODEL_PATH, seed: int = 7) -> dict[str, Any]:
     """Build the corpus, evaluate under group k-fold, fit on everything and save model + metadata."""
     from classifier.corpus import CORPUS_VERSION, build_corpus
-    from classifier.evaluate import metrics, out_of_fold_scores
+    from classifier.evaluate import (_arrays, choose_threshold, metrics, nested_predictions,
+                                     out_of_fold_scores)
 
     rows = build_corpus(seed)
-    scores = out_of_fold_scores(rows, build_model, n_splits=5)
-    evaluation = metrics(rows, scores, THRESHOLD)
+    scores, pred, fold_thresholds = nested_predictions(rows, build_model)
+    evaluation = metrics(rows, scores, fold_thresholds, pred)
+    # The shipped threshold: chosen on out-of-fold scores over all training groups.
+    y, _, hard = _arrays(rows)
+    threshold = choose_threshold(y, hard, out_of_fold_scores(rows, build_model))
     model = build_model().fit(to_records(rows), [r["label"] for r in rows])
     meta = {"model_version": f"lr-cal-1+corpus{CORPUS_VERSION}+seed{seed}", "corpus_seed": seed,
-            "training_data_sha256": data_hash(rows), "threshold": THRESHOLD, "evaluation": evaluation}
+            "training_data_sha256": data_hash(rows), "threshold": threshold, "evaluation": evaluation}
     save_model(model, out, meta)
     return meta

@@ -342,16 +342,19 @@ def classifier_train(seed, out):
 def classifier_evaluate(seed, report):
     """Evaluate the model design under group k-fold by kit/source and write a Markdown report.
 
+    Each fold's decision threshold is chosen by an inner group k-fold on its training part only.
+
     \b
     Example:
         zhenwei classifier evaluate --report var/eval.md
     """
     from classifier.corpus import build_corpus
-    from classifier.evaluate import format_report, metrics, out_of_fold_scores
+    from classifier.evaluate import format_report, metrics, nested_predictions
     from classifier.model import build_model
 
     rows = build_corpus(seed)
-    m = metrics(rows, out_of_fold_scores(rows, build_model, n_splits=5))
+    scores, pred, thresholds = nested_predictions(rows, build_model)
+    m = metrics(rows, scores, thresholds, pred)
     text = format_report(m)
     Path(report).parent.mkdir(parents=True, exist_ok=True)
     Path(report).write_text(text, encoding="utf-8")
