@@ -23,7 +23,7 @@ PARKED = re.compile(
 
 def page_state(facts: dict) -> str | None:
     """``"suspended"``, ``"parked"`` or None, from the page's title and visible text."""
-    text = " ".join(str(facts.get(k) or "") for k in ("title", "text_excerpt", "visible_text"))
+    text = " ".join(str(facts.get(k) or "") for k in ("title", "text_excerpt"))
     if SUSPENDED.search(text):
         return "suspended"
     if PARKED.search(text):

@@ -29,7 +29,8 @@ EXIT_OK, EXIT_BAD_INPUT, EXIT_UNREACHABLE, EXIT_REFUSED = 0, 2, 3, 4
 def outcome_code(result: dict[str, Any]) -> int:
     """The exit code a result deserves: refused (policy/hostile) > unreachable > ok."""
     kind = (result.get("error") or {}).get("kind")
-    if kind in ("bad_url", "no_code", "not_image", "too_large_image", "corrupt", "image_error"):
+    # Unreadable photos never reach a result: image_targets raises QrDecodeError first.
+    if kind == "bad_url":
         return EXIT_BAD_INPUT
     if kind and not result.get("stored"):
         return EXIT_REFUSED

@@ -228,7 +228,3 @@ class Store:
 
     def pages(self, scan_id: str) -> list[dict]:
         return list(self.db["pages"].rows_where("scan_id = ?", [scan_id], order_by="seq"))
-
-    def status_counts(self) -> dict[str, int]:
-        return {r["status"]: r["n"] for r in self.db.query(
-            "select coalesce(status, 'unknown') as status, count(*) as n from sites group by 1")}
